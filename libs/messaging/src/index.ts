@@ -1,1 +1,12 @@
-export {};
+export * from './consumer/processed-event.schema';
+export * from './consumer/reliable-consumer.service';
+export * from './consumer/safe-error';
+export * from './kafka/kafka-admin.service';
+export * from './kafka/kafka-producer.service';
+export * from './kafka/kafka.options';
+export * from './kafka/kafka.tokens';
+export * from './kafka/topic-name';
+export * from './messaging.module';
+export * from './outbox/event-factory';
+export * from './outbox/outbox-relay.service';
+export * from './outbox/outbox.schema';

@@ -1,1 +1,5 @@
-export {};
+export * from './capabilities';
+export * from './duplicate-key';
+export * from './index-bootstrapper';
+export * from './persistence.module';
+export * from './tenant-scope.plugin';

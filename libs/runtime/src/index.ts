@@ -1,0 +1,4 @@
+export * from './bootstrap';
+export * from './health/health.http.controller';
+export * from './http/validation.pipe';
+export * from './platform.module';
