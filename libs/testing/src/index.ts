@@ -1,1 +1,3 @@
-export {};
+export * from './kafka-probe';
+export * from './test-app';
+export * from './test-env';

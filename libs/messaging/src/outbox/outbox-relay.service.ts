@@ -31,7 +31,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private rerun = false;
-  private stopped = false;
+  private stopped = true;
   private readonly published;
   private readonly failures;
 
@@ -58,19 +58,30 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   onApplicationBootstrap(): void {
-    if (!this.options.enabled) return;
-    this.schedule(0);
+    if (this.options.enabled) this.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.stop();
+  }
+
+  /** Starts polling (and reacting to kicks). */
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  /** Stops polling and waits for the pass in flight; what is left in outboxes is published after the next start. */
+  async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
     await this.running;
   }
 
   /** Asks for a pass now (after a write), instead of waiting for the next poll. */
   kick(): void {
-    if (!this.options.enabled || this.stopped) return;
+    if (this.stopped) return;
     if (this.running) {
       this.rerun = true;
       return;

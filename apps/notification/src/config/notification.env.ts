@@ -1,0 +1,3 @@
+import { BaseEnv } from '@careloop/observability';
+
+export class NotificationEnv extends BaseEnv {}
