@@ -1,0 +1,10 @@
+export * from './instrument.types';
+export * from './instrument.registry';
+export * from './validate-answers';
+export * from './score-assessment';
+export { NEED_CODES } from './clinical-codes';
+export { PHQ9_ITEM9_REASON } from './phq.instrument';
+export { AHC_VIOLENCE_REASON } from './ahc-hrsn.instrument';
+export * from './dto/answer.dto';
+export * from './dto/submit-assessment.dto';
+export * from './dto/validation-problems';
