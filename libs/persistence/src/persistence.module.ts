@@ -3,14 +3,12 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { BaseEnv, ENV } from '@careloop/observability';
 import mongoose from 'mongoose';
 import { IndexBootstrapper } from './index-bootstrapper';
-import { tenantScopePlugin } from './tenant-scope.plugin';
+import { installTenantScope } from './tenant-scope.plugin';
 
 /** The database a service owns: `<MONGODB_DB_PREFIX><service>` (dashes become underscores). */
 export function databaseNameFor(service: string, prefix = ''): string {
   return `${prefix}${service.replace(/-/g, '_')}`;
 }
-
-let pluginInstalled = false;
 
 /**
  * One database per service, opened from the validated environment. The tenant-scope plugin is installed globally so
@@ -20,10 +18,7 @@ let pluginInstalled = false;
 @Module({})
 export class PersistenceModule {
   static forService(service: string): DynamicModule {
-    if (!pluginInstalled) {
-      mongoose.plugin(tenantScopePlugin);
-      pluginInstalled = true;
-    }
+    installTenantScope(mongoose);
     return {
       module: PersistenceModule,
       imports: [

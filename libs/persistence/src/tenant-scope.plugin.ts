@@ -1,4 +1,4 @@
-import { Query, Schema } from 'mongoose';
+import { Mongoose, Query, Schema } from 'mongoose';
 
 /**
  * Every document carries its tenant and every query is scoped by it. A query without `tenantId` in its filter is a bug
@@ -57,4 +57,17 @@ export function tenantScopePlugin(schema: Schema): void {
       throw new TenantScopeError('aggregate', 'model');
     }
   });
+}
+
+let installed = false;
+
+/**
+ * Installs the tenant scope on every root schema compiled from now on. Embedded schemas (addresses, outbox entries) are
+ * part of their document and inherit its tenant, so plugins are not applied to child schemas.
+ */
+export function installTenantScope(instance: Mongoose): void {
+  if (installed) return;
+  instance.set('applyPluginsToChildSchemas', false);
+  instance.plugin(tenantScopePlugin);
+  installed = true;
 }

@@ -1,1 +1,14 @@
-export {};
+export * from './auth/principal';
+export * from './auth/auth-options';
+export * from './auth/invalid-token.error';
+export * from './auth/jwt-verifier.service';
+export * from './auth/mint-dev-token';
+export * from './auth/auth.decorators';
+export * from './auth/auth.guard';
+export * from './audit/audit-event';
+export * from './audit/audit.service';
+export * from './audit/schemas/audit-event.schema';
+export * from './audit/dto/audit-query.dto';
+export * from './audit/dto/audit-page.dto';
+export * from './audit/audit.http.controller';
+export * from './security.module';

@@ -7,7 +7,7 @@ export const TEST_AUTH_SECRET = 'test-only-secret-never-used-outside-tests-01234
 export function applyTestEnv(service: string, overrides: Record<string, string> = {}): void {
   const defaults: Record<string, string> = {
     NODE_ENV: 'test',
-    PORT: '0',
+    PORT: '3000',
     SERVICE_NAME: service,
     AUTH_DEV_SECRET: TEST_AUTH_SECRET,
     AUTH_ISSUER: 'careloop-dev',

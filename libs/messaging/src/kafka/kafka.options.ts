@@ -1,5 +1,6 @@
 import { KafkaOptions, Transport } from '@nestjs/microservices';
-import { Kafka, KafkaConfig, logLevel } from 'kafkajs';
+import { Logger } from '@nestjs/common';
+import { Kafka, KafkaConfig, logCreator, logLevel } from 'kafkajs';
 
 export interface KafkaSettings {
   readonly brokers: string;
@@ -14,13 +15,26 @@ function brokerList(brokers: string): string[] {
     .filter(Boolean);
 }
 
+/**
+ * kafkajs logs through our logger (JSON, correlation ids) instead of the console. Its retried, harmless coordinator
+ * errors ("coordinator is loading") arrive at ERROR; they are reported as warnings, since kafkajs retries them itself.
+ */
+const kafkaLogCreator: logCreator = () => {
+  const logger = new Logger('kafkajs');
+  return ({ level, log }) => {
+    const { message, broker, error } = log as { message: string; broker?: string; error?: string };
+    const line = [message, broker && `broker=${broker}`, error && `error=${error}`].filter(Boolean).join(' ');
+    if (level === logLevel.ERROR || level === logLevel.WARN) logger.warn(line);
+    else logger.debug(line);
+  };
+};
+
 function clientConfig(settings: KafkaSettings, role: string): KafkaConfig {
   return {
     clientId: `${settings.service}-${role}`,
     brokers: brokerList(settings.brokers),
-    // kafkajs logs retried, harmless coordinator errors at ERROR; keep its own logger at WARN and use ours for the rest.
     logLevel: logLevel.WARN,
-    retry: { initialRetryTime: 300, retries: 8 },
+    logCreator: kafkaLogCreator,
   };
 }
 

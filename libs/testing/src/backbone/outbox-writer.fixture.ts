@@ -4,13 +4,13 @@
  */
 import 'reflect-metadata';
 import mongoose from 'mongoose';
-import { databaseNameFor, tenantScopePlugin } from '@careloop/persistence';
+import { databaseNameFor, installTenantScope } from '@careloop/persistence';
 import { EventFactory } from '@careloop/messaging';
 import { BackboneProbed, Probe, ProbeSchema } from './backbone-probe.fixture';
 
 async function main(): Promise<void> {
   const [probeId, tenantId] = process.argv.slice(2);
-  mongoose.plugin(tenantScopePlugin);
+  installTenantScope(mongoose);
   const connection = await mongoose
     .createConnection(process.env['MONGODB_URI'] as string, {
       dbName: databaseNameFor('backbone-probe', process.env['MONGODB_DB_PREFIX']),

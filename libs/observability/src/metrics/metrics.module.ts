@@ -1,0 +1,40 @@
+import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { ENV } from '../config/env.token';
+import { HttpMetricsInterceptor } from './http-metrics.interceptor';
+import { METRICS_OPTIONS, MetricsOptions, MetricsRegistry } from './metrics.registry';
+
+interface EnvWithServiceName {
+  SERVICE_NAME?: string;
+}
+
+const registryProvider: Provider = {
+  provide: MetricsRegistry,
+  useFactory: (options?: MetricsOptions, env?: EnvWithServiceName): MetricsRegistry =>
+    new MetricsRegistry(options ?? { serviceName: env?.SERVICE_NAME ?? process.env['SERVICE_NAME'] ?? 'unknown' }),
+  inject: [
+    { token: METRICS_OPTIONS, optional: true },
+    { token: ENV, optional: true },
+  ],
+};
+
+/**
+ * Global metrics registry plus the HTTP duration interceptor, registered as APP_INTERCEPTOR here
+ * (do not also add it with useGlobalInterceptors, or requests are counted twice).
+ * Import `MetricsModule` (service name from ENV.SERVICE_NAME) or `MetricsModule.forRoot({...})`.
+ * The `/metrics` route itself belongs to the runtime library.
+ */
+@Global()
+@Module({
+  providers: [registryProvider, HttpMetricsInterceptor, { provide: APP_INTERCEPTOR, useExisting: HttpMetricsInterceptor }],
+  exports: [MetricsRegistry, HttpMetricsInterceptor],
+})
+export class MetricsModule {
+  static forRoot(options: MetricsOptions): DynamicModule {
+    return {
+      module: MetricsModule,
+      providers: [{ provide: METRICS_OPTIONS, useValue: options }],
+    };
+  }
+}
+
