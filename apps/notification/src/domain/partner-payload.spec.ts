@@ -29,7 +29,8 @@ describe('toPartnerPayload', () => {
         status: 'accepted',
         statusReason: 'Spoke with Jane Doe about her depression',
         outcome: 'got-help',
-        changedByRole: 'organization',
+        needCategory: 'food-insecurity',
+      changedBy: 'receiver',
         changedAt: '2025-03-10T11:59:00.000Z',
       },
       ctx,
@@ -44,7 +45,7 @@ describe('toPartnerPayload', () => {
       subject: { clientId: 'client-test-1', referralId: 'ref-test-1', serviceId: 'svc-test-1', organizationId: 'org-test-1' },
       status: { from: 'requested', status: 'accepted', outcome: 'got-help', changedAt: '2025-03-10T11:59:00.000Z' },
     });
-    expect(JSON.stringify(payload)).not.toMatch(/Jane|depression|changedByRole/);
+    expect(JSON.stringify(payload)).not.toMatch(/Jane|depression|food-insecurity|changedBy/);
   });
 
   it('leaves out the need category and the client context of a referral', () => {

@@ -57,6 +57,14 @@ export const REFERRAL_STATUSES = [
 ] as const;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 
+/** Who changed a referral: the requesting care team or the receiving organization (or the platform's matcher). */
+export const REFERRAL_ACTORS = ['requester', 'receiver', 'system'] as const;
+export type ReferralActor = (typeof REFERRAL_ACTORS)[number];
+
+/** A service's answer to "can you take this client?" (closed-loop platforms' capacity answers). */
+export const CAPACITY_STATUSES = ['has-capacity', 'no-capacity', 'waitlist', 'additional-assessment-required'] as const;
+export type CapacityStatus = (typeof CAPACITY_STATUSES)[number];
+
 export const REFERRAL_OUTCOMES = [
   'got-help',
   'needs-client-action',

@@ -39,7 +39,7 @@ export const CarePlanUpdatedV1 = z.object({
   carePlanId: Id,
   clientId: Id,
   version: z.number().int().min(1),
-  change: z.enum(['created', 'needs-added', 'goal-status-changed', 'task-updated', 'intervention-updated']),
+  change: z.enum(['created', 'needs-added', 'goal-status-changed', 'task-updated', 'intervention-updated', 'care-team-changed', 'referral-updated']),
   problemCount: z.number().int().min(0),
   goalCount: z.number().int().min(0),
   openTaskCount: z.number().int().min(0),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Topics } from '../catalog/topics';
 import { defineEvent } from '../envelope/event-definition';
-import { REFERRAL_OUTCOMES, REFERRAL_STATUSES } from '../enums/domain';
+import { NEED_CATEGORIES, REFERRAL_ACTORS, REFERRAL_OUTCOMES, REFERRAL_STATUSES } from '../enums/domain';
 import { Id, Timestamp } from './common';
 
 export const ResourcesMatchedV1 = z.object({
@@ -40,11 +40,13 @@ export const ReferralStatusChangedV1 = z.object({
   clientId: Id,
   serviceId: Id.optional(),
   organizationId: Id.optional(),
+  needCategory: z.enum(NEED_CATEGORIES),
   from: z.enum(REFERRAL_STATUSES).optional(),
   status: z.enum(REFERRAL_STATUSES),
+  /** Why, in the organization's words; internal only (partners receive the status and outcome, never this text). */
   statusReason: z.string().max(200).optional(),
   outcome: z.enum(REFERRAL_OUTCOMES).optional(),
-  changedByRole: z.string().max(32),
+  changedBy: z.enum(REFERRAL_ACTORS),
   changedAt: Timestamp,
 });
 export type ReferralStatusChangedV1 = z.infer<typeof ReferralStatusChangedV1>;
