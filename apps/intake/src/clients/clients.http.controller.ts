@@ -1,5 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { Roles } from '@careloop/contracts';
 import { CurrentPrincipal, Principal, Roles as AllowRoles } from '@careloop/security';
 import { ClientView } from './client-view';
@@ -10,6 +21,8 @@ const STAFF = [Roles.CareManager, Roles.CaseManager, Roles.Supervisor, Roles.Pro
 
 @ApiTags('clients')
 @ApiBearerAuth()
+@ApiUnauthorizedResponse({ description: 'No valid bearer token' })
+@ApiForbiddenResponse({ description: 'The role may not do this' })
 @Controller('clients')
 export class ClientsHttpController {
   constructor(private readonly clients: ClientsService) {}
@@ -17,18 +30,27 @@ export class ClientsHttpController {
   @Post()
   @HttpCode(201)
   @AllowRoles(...STAFF)
-  @ApiOkResponse({ description: 'The registered client; possibleDuplicateOf lists likely duplicates (flagged, not merged)' })
+  @ApiOperation({ summary: 'Register a client (emits ClientRegistered)' })
+  @ApiCreatedResponse({ description: 'The registered client; possibleDuplicateOf lists likely duplicates (flagged, not merged)' })
+  @ApiBadRequestResponse({ description: 'Field-level validation errors' })
   register(@CurrentPrincipal() principal: Principal, @Body() dto: RegisterClientDto): Promise<ClientView> {
     return this.clients.register(principal, dto);
   }
 
   @Get(':id')
+  @ApiOperation({ summary: "Read a client's record (audited)" })
+  @ApiOkResponse({ description: 'The client' })
+  @ApiNotFoundResponse({ description: 'No such client in your tenant' })
   @AllowRoles(...STAFF)
   get(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<ClientView> {
     return this.clients.get(principal, id);
   }
 
   @Put(':id/consent')
+  @ApiOperation({ summary: 'Record consent to share and to be contacted (emits ConsentRecorded)' })
+  @ApiOkResponse({ description: 'The client with its new consent' })
+  @ApiNotFoundResponse({ description: 'No such client in your tenant' })
+  @ApiConflictResponse({ description: 'Changed concurrently; read again and retry' })
   @AllowRoles(...STAFF)
   updateConsent(
     @CurrentPrincipal() principal: Principal,
