@@ -54,9 +54,11 @@ export async function detectCapabilities(connection: Connection): Promise<Databa
         await session.endSession();
       }
     });
-    // TTL cannot be observed quickly (the monitor runs every 60 s); real MongoDB is the server where the other
-    // capabilities hold, and mongo-java-server is known to ignore TTL, so TTL follows the geo probe.
-    return { transactions, geoNear, text, ttl: geoNear };
+    // TTL cannot be observed quickly (the TTL monitor runs every 60 s). A real mongod reports the git commit it was built
+    // from; mongo-java-server, which accepts TTL indexes and never expires anything, does not.
+    const buildInfo = (await db.admin().command({ buildInfo: 1 })) as { gitVersion?: unknown };
+    const ttl = typeof buildInfo.gitVersion === 'string' && buildInfo.gitVersion.length > 0;
+    return { transactions, geoNear, text, ttl };
   } finally {
     await probeCollection.drop().catch(() => undefined);
   }

@@ -1,9 +1,9 @@
 import { MongoServerError } from 'mongodb';
 
 /**
- * True for a unique-index violation, optionally of one named index. The index is read from the error message because
- * mongo-java-server (development and CI) does not fill `keyPattern`/`keyValue`; the name appears on both servers.
- * Never surface the message itself: real MongoDB puts the duplicated value in it.
+ * True for a unique-index violation, optionally of one named index. The index is read from the error message
+ * (`... index: <name> dup key: ...` on both servers) because mongo-java-server (development and CI) does not fill
+ * `keyPattern`/`keyValue`. Never surface the message itself: real MongoDB puts the duplicated value in it.
  */
 export function isDuplicateKeyError(err: unknown, indexName?: string): boolean {
   if (!(err instanceof MongoServerError) && !(typeof err === 'object' && err !== null && 'code' in err)) return false;
@@ -11,5 +11,5 @@ export function isDuplicateKeyError(err: unknown, indexName?: string): boolean {
   if (code !== 11000 && code !== 11001) return false;
   if (!indexName) return true;
   const message = String((err as { message?: unknown }).message ?? '');
-  return message.includes(`index: ${indexName} `) || message.includes(`index: ${indexName}`) || message.includes(indexName);
+  return message.includes(`index: ${indexName} dup key`);
 }
