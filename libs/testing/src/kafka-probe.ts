@@ -76,7 +76,11 @@ export async function eventually<T>(assertion: () => T | Promise<T>, timeoutMs =
   throw lastError;
 }
 
-/** Creates topics (and waits for their metadata) for tests that use topics outside the catalog. */
+/**
+ * Creates topics for tests that use topics outside the catalog, then waits until the broker serves their metadata.
+ * On a fresh broker `createTopics({ waitForLeaders: true })` reports UNKNOWN_TOPIC_OR_PARTITION for a topic it has just
+ * created, so creation does not wait and the metadata check is retried instead.
+ */
 export async function createTestTopics(names: string[], partitions = 3): Promise<void> {
   const admin = testKafka().admin();
   await admin.connect();
@@ -84,9 +88,18 @@ export async function createTestTopics(names: string[], partitions = 3): Promise
     const existing = new Set(await admin.listTopics());
     const missing = names.filter((n) => !existing.has(n));
     if (missing.length) {
-      await admin.createTopics({ topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 })), waitForLeaders: true });
+      await admin
+        .createTopics({ topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 })), waitForLeaders: false })
+        .catch((err: { type?: string }) => {
+          if (err.type !== 'TOPIC_ALREADY_EXISTS') throw err;
+        });
     }
-    await admin.fetchTopicMetadata({ topics: names });
+    await eventually(async () => {
+      const { topics } = await admin.fetchTopicMetadata({ topics: names });
+      for (const t of topics) {
+        if (t.partitions.length === 0 || t.partitions.some((p) => p.leader < 0)) throw new Error(`${t.name} has no leader yet`);
+      }
+    }, 30_000, 250);
   } finally {
     await admin.disconnect();
   }
