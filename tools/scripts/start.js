@@ -136,6 +136,8 @@ async function main() {
     NODE_ENV: 'development',
     AUTH_DEV_SECRET: devAuthSecret(),
     KAFKAJS_NO_PARTITIONER_WARNING: '1',
+    // Partner stubs run on this machine in development; production refuses private and loopback webhook targets.
+    WEBHOOK_ALLOW_PRIVATE_TARGETS: process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS ?? 'true',
   };
   SERVICES.forEach((service, i) => startService(service, i, env));
 

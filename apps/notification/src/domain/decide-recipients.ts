@@ -118,7 +118,7 @@ export function explainNotifications(event: EventEnvelope<unknown>, knowledge: N
     const data = decodeEvent(ReferralStatusChanged, event).data;
     if (data.status === 'accepted' && data.from !== 'accepted') {
       const contact = client && client.clientId === data.clientId ? client : undefined;
-      const outcome = clientMessage(data.clientId, contact, { referralId: data.referralId, date: data.changedAt.slice(0, 10) });
+      const outcome = clientMessage(data.clientId, contact, { referralId: data.referralId, date: data.changedAt.slice(0, 10), category: data.needCategory });
       if ('reason' in outcome) skipped.push(outcome);
       else drafts.push(outcome);
     }
