@@ -4,7 +4,7 @@ const { formatFlags, parseOptions } = require('./options');
 const { formatResult } = require('./report');
 
 /** Which environment variable gives each kind of server; the infra module starts what is missing. */
-const ENV_OF = { kafka: 'KAFKA_BROKERS', mongo: 'MONGODB_URI' };
+const ENV_OF = { kafka: 'KAFKA_BROKERS', mongo: 'MONGODB_URI', smtp: 'SMTP_URL' };
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 
