@@ -13,7 +13,7 @@ const { parseOptions, formatFlags } = require('./lib/options');
 const { formatCombined, formatResult } = require('./lib/report');
 const { givenEnvPrefix, log, reproduceCommand, startWatchdog, withInfra } = require('./lib/harness');
 
-const BENCHES = [require('./kafka-raw'), require('./mongo-raw'), require('./http-raw'), require('./care-loop')];
+const BENCHES = [require('./kafka-raw'), require('./mongo-raw'), require('./http-raw'), require('./care-loop'), require('./search')];
 // Cold start of Kafka, the MongoDB-protocol server and Mailpit when nothing is cached yet.
 const INFRA_ALLOWANCE_MS = 10 * 60_000;
 

@@ -67,7 +67,7 @@ function journey(ctx) {
     if ((existing.body.total ?? 0) === 0) {
       await call('POST', `${u['resource-directory']}/directory/seed`, {
         token: supervisor,
-        body: { count: directorySize, seed: 42, center: { latitude: 42.3398, longitude: -71.0703 } },
+        body: { count: directorySize, seed: 42, center: { lat: 42.3398, lng: -71.0703 } },
       });
     }
     let subscription;
