@@ -33,10 +33,16 @@ export const CREDENTIAL_REDACT_PATHS = [
 ] as const;
 
 /**
- * Redaction paths for personal fields at depth 1 to 3 (`x`, `*.x`, `*.*.x`). Deeper personal data
- * is covered only when a parent is itself a listed field; do not log whole aggregates.
+ * Redaction paths for personal fields at depth 1 to 4 (`x` ... `*.*.*.x`; an array element counts as a level, so
+ * `{ client: { contacts: [{ name }] } }` is covered). Deeper personal data is covered only when a parent is itself a
+ * listed field; do not log whole aggregates.
  * Note: `*.name` also masks `err.name`; the error class stays visible as `err.type`.
  */
-export const PII_REDACT_PATHS: readonly string[] = PII_FIELDS.flatMap((field) => [field, `*.${field}`, `*.*.${field}`]);
+export const PII_REDACT_PATHS: readonly string[] = PII_FIELDS.flatMap((field) => [
+  field,
+  `*.${field}`,
+  `*.*.${field}`,
+  `*.*.*.${field}`,
+]);
 
 export const REDACT_CENSOR = '[REDACTED]';
