@@ -10,3 +10,4 @@ export * from './messaging.module';
 export * from './outbox/event-factory';
 export * from './outbox/outbox-relay.service';
 export * from './outbox/outbox.schema';
+export * from './worker/polling-loop';

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
 import { NotificationDelivered, NotificationFailed } from '@careloop/contracts';
-import { EventFactory, OutboxEntry } from '@careloop/messaging';
+import { EventFactory, OutboxEntry, PollingLoop } from '@careloop/messaging';
 import { ChannelRegistry } from '../channels/channel-registry';
 import { ChannelResult } from '../channels/notification-channel';
 import { NotificationEnv } from '../config/notification.env';
@@ -17,17 +17,16 @@ import { NotificationRecord } from './schemas/notification.schema';
 @Injectable()
 export class NotificationDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(NotificationDispatcher.name);
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private rerun = false;
-  private stopped = true;
+  private readonly loop: PollingLoop;
 
   constructor(
     private readonly notifications: NotificationsRepository,
     private readonly channels: ChannelRegistry,
     private readonly events: EventFactory,
     private readonly env: NotificationEnv,
-  ) {}
+  ) {
+    this.loop = new PollingLoop(NotificationDispatcher.name, () => this.pass(), env.NOTIFICATION_DISPATCH_POLL_MS);
+  }
 
   onApplicationBootstrap(): void {
     if (this.env.NOTIFICATION_DISPATCH_ENABLED) this.start();
@@ -38,45 +37,17 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
   }
 
   start(): void {
-    this.stopped = false;
-    this.schedule(0);
+    this.loop.start();
   }
 
   /** Stops polling and waits for the attempts in flight. */
   async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    await this.running;
+    await this.loop.stop();
   }
 
   /** Asks for a pass now (new notifications were stored) instead of at the next poll. */
   kick(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.rerun = true;
-      return;
-    }
-    this.schedule(0);
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.running = this.pass()
-        .catch((err: unknown) => {
-          this.logger.warn(`dispatch pass failed: ${err instanceof Error ? err.name : 'unknown error'}`);
-          return false;
-        })
-        .then((more) => {
-          this.running = undefined;
-          const again = this.rerun || more;
-          this.rerun = false;
-          this.schedule(again ? 0 : this.env.NOTIFICATION_DISPATCH_POLL_MS);
-        });
-    }, delayMs);
+    this.loop.kick();
   }
 
   /** One batch of due notifications, a few at a time; true when the batch was full (more may be due). */
@@ -86,7 +57,7 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
     const due = await this.notifications.due(new Date(), batch);
     const queue = [...due];
     const worker = async (): Promise<void> => {
-      for (let next = queue.shift(); next && !this.stopped; next = queue.shift()) {
+      for (let next = queue.shift(); next && !this.loop.isStopped; next = queue.shift()) {
         await this.dispatch(next).catch((err: unknown) =>
           // The lease expires and the notification is tried again: at least once, never lost.
           this.logger.warn(`dispatch of ${next?._id} failed: ${err instanceof Error ? err.name : 'unknown error'}`),

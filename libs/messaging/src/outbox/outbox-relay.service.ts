@@ -1,10 +1,11 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import { MetricsRegistry } from '@careloop/observability';
 import { CROSS_TENANT } from '@careloop/persistence';
 import { Connection, Model } from 'mongoose';
 import { KafkaProducer } from '../kafka/kafka-producer.service';
 import { topicName } from '../kafka/topic-name';
+import { PollingLoop } from '../worker/polling-loop';
 import { OutboxEntry, WithOutbox, hasOutbox } from './outbox.schema';
 
 export interface OutboxRelayOptions {
@@ -27,11 +28,7 @@ type OutboxDoc = WithOutbox & { _id: unknown };
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(OutboxRelay.name);
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private rerun = false;
-  private stopped = true;
+  private readonly loop: PollingLoop;
   private readonly published;
   private readonly failures;
 
@@ -41,6 +38,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     @Inject(OUTBOX_RELAY_OPTIONS) private readonly options: OutboxRelayOptions,
     metrics: MetricsRegistry,
   ) {
+    this.loop = new PollingLoop(OutboxRelay.name, () => this.pass(), options.pollIntervalMs);
     this.published = metrics.counter('outbox_published_total', 'Outbox entries published to Kafka', ['collection']);
     this.failures = metrics.counter('outbox_publish_failures_total', 'Failed outbox publish passes', ['collection']);
     const models = (): Model<OutboxDoc>[] => this.outboxModels();
@@ -67,48 +65,23 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** Starts polling (and reacting to kicks). */
   start(): void {
-    this.stopped = false;
-    this.schedule(0);
+    this.loop.start();
   }
 
   /** Stops polling and waits for the pass in flight; what is left in outboxes is published after the next start. */
   async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    await this.running;
+    await this.loop.stop();
   }
 
   /** Asks for a pass now (after a write), instead of waiting for the next poll. */
   kick(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.rerun = true;
-      return;
-    }
-    this.schedule(0);
+    this.loop.kick();
   }
 
   /** One full pass over every outbox collection; resolves when everything found has been published or failed. */
   async flush(): Promise<void> {
-    if (this.running) await this.running;
+    await this.loop.idle();
     await this.pass();
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.running = this.pass()
-        .catch((err: Error) => this.logger.warn(`outbox pass failed: ${err.name}`))
-        .finally(() => {
-          this.running = undefined;
-          const again = this.rerun;
-          this.rerun = false;
-          this.schedule(again ? 0 : this.options.pollIntervalMs);
-        });
-    }, delayMs);
   }
 
   private outboxModels(): Model<OutboxDoc>[] {
@@ -125,7 +98,6 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           .setOptions(CROSS_TENANT)
           .lean<OutboxDoc[]>();
         for (const doc of docs) {
-          if (this.stopped) return;
           const count = await this.publishDocument(model, doc._id);
           if (count > 0) this.published.inc({ collection }, count);
         }
