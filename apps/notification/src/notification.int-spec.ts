@@ -21,6 +21,7 @@ import { Producer } from 'kafkajs';
 import type { Model } from 'mongoose';
 import { Webhook } from 'standardwebhooks';
 import { z } from 'zod';
+import { DeferredEvent } from './notifications/schemas/deferred-event.schema';
 import { ClientContact } from './client-contacts/schemas/client-contact.schema';
 
 const TENANT = 'tenant-notification-a';
@@ -143,6 +144,10 @@ describe('notification against the real broker, database, SMTP server and a real
     const entry = factory.create(def, data, { context: { tenantId: TENANT, correlationId: `corr-${rand()}` } });
     await producer.send({ topic: topicName(def.topic), messages: [{ key: entry.key, value: entry.value, headers: entry.headers }] });
     return entry;
+  }
+
+  async function deferredOf(clientId: string): Promise<number> {
+    return testApp.app.get<Model<DeferredEvent>>(getModelToken(DeferredEvent.name)).countDocuments({ tenantId: TENANT, clientId });
   }
 
   async function notificationsOf(clientId: string): Promise<NotificationView[]> {
@@ -465,6 +470,32 @@ describe('notification against the real broker, database, SMTP server and a real
         expect.objectContaining({ attempt: 1, channel: 'sms', outcome: 'failed', failure: 'sms-not-configured', retried: true }),
         expect.objectContaining({ attempt: 2, channel: 'email', outcome: 'delivered' }),
       ]);
+    });
+  });
+
+  describe('events that overtake the client registration', () => {
+    it('waits for the contact copy, then tells the client (Kafka gives no order across topics)', async () => {
+      const clientId = randomUUID();
+      const email = `late.client.${rand()}@example.test`;
+      addressesUsed.push(email);
+      // The referral is accepted before intake's ClientRegistered reaches this service.
+      await produce(resourceDirectory, ReferralStatusChanged, referralChange(clientId, { needCategory: 'food-insecurity' }));
+      await eventually(async () => expect(await deferredOf(clientId)).toBe(1), 30_000);
+      expect(await mailsTo(email)).toHaveLength(0);
+
+      await produce(intake, ClientRegistered, {
+        clientId,
+        registeredAt: new Date().toISOString(),
+        context: { preferredLanguage: 'en', ageBand: '26-44' },
+        consent: { shareWithCommunityOrganizations: true, shareWithPartners: false, contactByEmail: true, contactBySms: false },
+        coverage: [{ type: 'none' }],
+        contact: { preferredLanguage: 'en', preferredChannel: 'email', email },
+        possibleDuplicateOf: [],
+      });
+      await eventually(async () => expect(await mailsTo(email)).toHaveLength(1), 45_000);
+      const notes = await notificationsOf(clientId);
+      expect(notes.filter((n) => n.recipientKind === 'client').map((n) => n.status)).toEqual(['delivered']);
+      expect(await deferredOf(clientId)).toBe(0);
     });
   });
 

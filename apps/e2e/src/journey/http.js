@@ -28,7 +28,7 @@ async function call(method, url, { token, body, correlationId, expect = [200, 20
 }
 
 /** Polls `probe` until it returns a truthy value (or the time is up). */
-async function waitFor(what, probe, { timeoutMs = 30000, intervalMs = 150 } = {}) {
+async function waitFor(what, probe, { timeoutMs = 30000, intervalMs = 150, describe } = {}) {
   const deadline = Date.now() + timeoutMs;
   let last;
   while (Date.now() < deadline) {
@@ -40,7 +40,8 @@ async function waitFor(what, probe, { timeoutMs = 30000, intervalMs = 150 } = {}
     }
     await new Promise((r) => setTimeout(r, intervalMs));
   }
-  throw new Error(`timed out waiting for ${what}${last ? ` (last error: ${last.message})` : ''}`);
+  const state = describe ? `; ${describe()}` : '';
+  throw new Error(`timed out waiting for ${what}${last ? ` (last error: ${last.message})` : ''}${state}`);
 }
 
 module.exports = { call, waitFor, HttpError };

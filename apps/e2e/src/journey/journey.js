@@ -149,17 +149,18 @@ function journey(ctx) {
     });
     on('completed', { referral: completed.body });
 
+    let seen = 'nothing yet';
     const notifications = await waitFor(
       'notifications delivered to the care team, the client and the partner',
       async () => {
         const res = await call('GET', `${u.notification}/notifications?clientId=${clientId}`, { token: supervisor });
         const items = res.body.items ?? res.body;
+        seen = items.map((n) => `${n.recipientKind}/${n.channel}/${n.templateKey ?? '-'}:${n.status}`).join(', ') || 'none';
         const delivered = items.filter((n) => n.status === 'delivered');
         const kinds = new Set(delivered.map((n) => n.recipientKind));
-        const clientAccepted = delivered.some((n) => n.recipientKind === 'client');
-        return kinds.has('care-team') && clientAccepted && (!ctx.expectPartner || kinds.has('partner')) ? items : null;
+        return kinds.has('care-team') && kinds.has('client') && (!ctx.expectPartner || kinds.has('partner')) ? items : null;
       },
-      { timeoutMs },
+      { timeoutMs, describe: () => `notifications seen: ${seen}` },
     );
     t.end = Date.now();
     on('notified', { notifications });

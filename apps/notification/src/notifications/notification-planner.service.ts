@@ -17,6 +17,7 @@ import { TemplateKey, TemplateRenderError, renderTemplate } from '../domain/temp
 import { RecipientsRepository } from '../recipients/recipients.repository';
 import { Recipient } from '../recipients/schemas/recipient.schema';
 import { WebhookSubscriptionsRepository } from '../webhook-subscriptions/webhook-subscriptions.repository';
+import { DeferredEventsRepository } from './deferred-events.repository';
 import { NotificationDispatcher } from './notification-dispatcher.service';
 import { NotificationsRepository } from './notifications.repository';
 import { Notification } from './schemas/notification.schema';
@@ -62,6 +63,7 @@ export class NotificationPlanner {
     private readonly recipients: RecipientsRepository,
     private readonly subscriptions: WebhookSubscriptionsRepository,
     private readonly dispatcher: NotificationDispatcher,
+    private readonly deferred: DeferredEventsRepository,
   ) {}
 
   async plan(event: EventEnvelope<unknown>): Promise<number> {
@@ -91,12 +93,28 @@ export class NotificationPlanner {
       const n = applyCareTeamChannel(intended, byUser.get(intended.recipientRef));
       if (await this.notifications.insertIfNew(this.toDocument(event, n, knowledge.now))) stored += 1;
     }
+    // Without the client's contact copy, the client's message and the partners' webhooks cannot be decided yet: the copy
+    // comes on another topic and may still be on its way. The event waits and is planned again when it arrives (the
+    // notifications already stored are not repeated: their keys are deterministic).
+    if (clientId && !contact && (subscriptions.length > 0 || decision.skipped.some((s) => s.reason === 'no-client-contact'))) {
+      await this.deferred.defer(clientId, event);
+    }
     if (decision.skipped.length > 0) {
       // Reason codes and kinds only: which recipient was skipped is visible through the event and the rules.
       const reasons = decision.skipped.map((s) => `${s.recipientKind}:${s.reason}`).join(',');
       this.logger.log(`event ${event.id}: skipped ${decision.skipped.length} recipient(s) (${reasons})`);
     }
     if (stored > 0) this.dispatcher.kick();
+    return stored;
+  }
+
+  /** Plans again the events that waited for this client's contact copy, which has just been stored. */
+  async replayDeferred(tenantId: string, clientId: string): Promise<number> {
+    let stored = 0;
+    for (const { id, event } of await this.deferred.forClient(tenantId, clientId)) {
+      stored += await this.plan(event);
+      await this.deferred.remove(tenantId, id);
+    }
     return stored;
   }
 

@@ -3,6 +3,8 @@ import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
 import {
   CarePlanUpdated,
   CaseAssigned,
+  ClientRegistered,
+  ConsentRecorded,
   EventDefinition,
   GoalStatusChanged,
   ReferralMade,
@@ -13,6 +15,7 @@ import {
   Topics,
 } from '@careloop/contracts';
 import { ReliableConsumer, topicName } from '@careloop/messaging';
+import { ClientContactsService } from '../client-contacts/client-contacts.service';
 import { NotificationPlanner } from './notification-planner.service';
 
 const HANDLER = 'plan-notifications';
@@ -26,7 +29,25 @@ export class NotificationsEventsController {
   constructor(
     private readonly consumer: ReliableConsumer,
     private readonly planner: NotificationPlanner,
+    private readonly contacts: ClientContactsService,
   ) {}
+
+  /** The client's contact copy; then whatever waited for it (events that overtook the registration). */
+  @EventPattern(topicName(Topics.ClientRegistered))
+  async onClientRegistered(_payload: unknown, @Ctx() context: KafkaContext): Promise<void> {
+    await this.consumer.handle(context, ClientRegistered, 'client-contact-copy', async (event) => {
+      await this.contacts.onClientRegistered(event.tenantid, event.data);
+      await this.planner.replayDeferred(event.tenantid, event.data.clientId);
+    });
+  }
+
+  @EventPattern(topicName(Topics.ConsentRecorded))
+  async onConsentRecorded(_payload: unknown, @Ctx() context: KafkaContext): Promise<void> {
+    await this.consumer.handle(context, ConsentRecorded, 'client-contact-copy', async (event) => {
+      await this.contacts.onConsentRecorded(event.tenantid, event.data);
+      await this.planner.replayDeferred(event.tenantid, event.data.clientId);
+    });
+  }
 
   private async plan(context: KafkaContext, def: EventDefinition): Promise<void> {
     await this.consumer.handle(context, def, HANDLER, async (event) => {
