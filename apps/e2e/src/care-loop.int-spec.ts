@@ -106,6 +106,8 @@ describe('one client through the whole platform (HTTP in, Kafka between, databas
     }
     const referralMade = mine().find((e) => e.type.endsWith('ReferralMade.v1'));
     expect(JSON.stringify(referralMade?.data)).not.toMatch(/answers|PHQ|score|Journeyperson|1979/);
+    // The client consented to share with community organizations, whatever order care-planning saw the events in.
+    expect((referralMade?.data as { consentToShare: boolean }).consentToShare).toBe(true);
 
     // --- what each service stored for this client ---
     const db = (svc: string) => mongo.db(`${process.env['MONGODB_DB_PREFIX'] ?? ''}${svc}`);
@@ -156,5 +158,23 @@ describe('one client through the whole platform (HTTP in, Kafka between, databas
       expect(w.body).not.toMatch(/Journeyperson|1979-05-17|example\.test|answers|statusReason/);
     }
     expect(subscription.partnerId).toBe(PARTNER_ID);
+  });
+
+  it('describes every endpoint of every service in its OpenAPI document', async () => {
+    for (const [service, url] of Object.entries(platform.urls)) {
+      const doc = (await (await fetch(`${url}/docs-json`)).json()) as {
+        openapi: string;
+        paths: Record<string, Record<string, { tags?: string[]; responses?: Record<string, unknown>; security?: unknown[] }>>;
+      };
+      expect(doc.openapi).toMatch(/^3\./);
+      const operations = Object.entries(doc.paths).flatMap(([route, methods]) =>
+        Object.entries(methods).map(([method, op]) => ({ id: `${service} ${method.toUpperCase()} ${route}`, op })),
+      );
+      expect(operations.length).toBeGreaterThan(2);
+      for (const { id, op } of operations) {
+        expect({ id, tagged: (op.tags ?? []).length > 0 }).toEqual({ id, tagged: true });
+        expect({ id, success: Object.keys(op.responses ?? {}).some((code) => /^2\d\d$/.test(code)) }).toEqual({ id, success: true });
+      }
+    }
   });
 });

@@ -48,8 +48,9 @@ export class NeedPlanningService {
         data: event.data,
         record: current,
         managers,
-        // Unknown consent is no consent: the referral is matched, its details not shared.
-        consentToShare: consentToShare ?? false,
+        // Consent as intake recorded it with the assessment, else the copy kept from intake's events; unknown consent is
+        // no consent: the referral is matched, its details not shared.
+        consentToShare: event.data.consentToShare ?? consentToShare ?? false,
         now: new Date(),
         timeZone: this.env.CARE_TEAM_TIME_ZONE,
       });

@@ -96,6 +96,7 @@ export class AssessmentsService {
         ageBand: ageBandOf(client.birthDate, now),
         area: serviceAreaOf(client.address),
       },
+      consentToShare: client.consent.shareWithCommunityOrganizations,
     });
     await this.repository.insert(assessment, [event]);
     await this.audit.record({ action: 'create', resourceType: RESOURCE_TYPE, resourceId: id, clientId });

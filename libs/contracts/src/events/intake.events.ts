@@ -114,6 +114,11 @@ export const NeedAssessedV1 = z.object({
   }),
   needs: z.array(AssessedNeed).max(20),
   context: ClientReferralContext,
+  /**
+   * The client's consent to share with community organizations when the assessment was recorded. Carried here because
+   * Kafka gives no order across topics: a consumer may see this event before ClientRegistered / ConsentRecorded.
+   */
+  consentToShare: z.boolean().optional(),
 });
 export type NeedAssessedV1 = z.infer<typeof NeedAssessedV1>;
 
