@@ -177,4 +177,19 @@ describe('one client through the whole platform (HTTP in, Kafka between, databas
       }
     }
   });
+
+  it('answers health probes and exposes Prometheus metrics with the outbox backlog and consumer lag', async () => {
+    for (const [service, url] of Object.entries(platform.urls)) {
+      expect({ service, live: (await fetch(`${url}/health/live`)).status }).toEqual({ service, live: 200 });
+      const ready = await fetch(`${url}/health/ready`);
+      expect({ service, ready: ready.status }).toEqual({ service, ready: 200 });
+      expect(await ready.json()).toMatchObject({ status: 'ok', checks: { kafka: { status: 'up' } } });
+      const metrics = await (await fetch(`${url}/metrics`)).text();
+      expect(metrics).toContain('kafka_consumer_lag');
+      expect(metrics).toContain('http_server_request_duration_seconds');
+      expect(metrics).toMatch(/^outbox_backlog\{/m);
+      // Labels carry routes and codes, never ids: no UUID may appear in a metric line.
+      expect(metrics).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
+    }
+  });
 });
