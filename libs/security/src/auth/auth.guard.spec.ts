@@ -1,4 +1,4 @@
-import { Role, Roles as RoleNames } from '@careloop/contracts';
+import { ALL_ROLES, Role, Roles as RoleNames } from '@careloop/contracts';
 import { BaseEnv, PlatformConfigModule, RequestContext, RequestContextData } from '@careloop/observability';
 import { Controller, Get } from '@nestjs/common';
 import { getModelToken } from '@nestjs/mongoose';
@@ -38,9 +38,15 @@ class ProbeController {
     return { ok: true };
   }
 
+  @Roles(...ALL_ROLES)
   @Get('any')
   any(@CurrentPrincipal() principal: Principal): { principal: Principal; context: RequestContextData | undefined } {
     return { principal, context: RequestContext.current() };
+  }
+
+  @Get('undeclared')
+  undeclared(): { ok: true } {
+    return { ok: true };
   }
 
   @Roles(RoleNames.Supervisor, RoleNames.Admin)
@@ -199,6 +205,11 @@ describe('AuthGuard with the dev secret (HS256)', () => {
       outcome: 'denied',
     });
     expect(audit.recorded[0]?.context?.principal?.subject).toBe('user-0001');
+  });
+
+  it('refuses a route that declares no roles to every principal, even an admin', async () => {
+    const res = await get(app, '/probe/undeclared', await devToken({ roles: [...ALL_ROLES] }));
+    expect(res.statusCode).toBe(403);
   });
 
   it('answers 200 to a principal holding one of the required roles', async () => {

@@ -56,8 +56,8 @@ function purposeOfUse(headers: IncomingHttpHeaders): string | undefined {
  * - otherwise a valid bearer token is required (401 with a generic message);
  * - the principal goes to `request.principal` and to the current RequestContext;
  * - a route with @Roles(...) needs one of them (403, and an `access-denied` audit event);
- * - a route WITHOUT @Roles is open to ANY authenticated principal of any role: put @Roles on
- *   every route that serves personal data (minimum necessary).
+ * - a route that declares no roles is refused to everyone (403): every endpoint says who may use it, so a
+ *   forgotten decorator closes a route instead of opening it to every role.
  * Non-HTTP handlers (Kafka consumers) are not guarded: the broker authenticates producers.
  */
 @Injectable()
@@ -86,7 +86,7 @@ export class AuthGuard implements CanActivate {
     }
 
     const required = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    if (required && required.length > 0 && !required.some((role) => principal.roles.includes(role))) {
+    if (!required || required.length === 0 || !required.some((role) => principal.roles.includes(role))) {
       const route = request.routeOptions?.url ?? request.route?.path ?? 'unknown';
       // Awaited: a denial that cannot be recorded must not pass silently either way.
       await this.audit.record({
