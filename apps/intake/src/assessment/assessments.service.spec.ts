@@ -23,6 +23,7 @@ const client = {
   birthDate: '1950-01-01',
   preferredLanguage: 'es',
   address: { line: ['1 Fake Street'], postalCode: '00000', latitude: 42.33712, longitude: -71.07254 },
+  consent: { shareWithCommunityOrganizations: true, shareWithPartners: false, contactByEmail: false, contactBySms: false },
 } as Client;
 
 const PHQ9_KEYS = [
@@ -124,6 +125,7 @@ describe('AssessmentsService', () => {
         ageBand: expect.stringMatching(/^(65-74|75\+)$/),
         area: { postalCode: '00000', latitude: 42.34, longitude: -71.07 },
       },
+      consentToShare: true,
     });
     expect((payload['needs'] as Array<{ needId: string; category: string }>).map((n) => [n.needId, n.category])).toEqual(
       assessment.needs.map((n) => [n.needId, n.category]),
