@@ -27,6 +27,7 @@ class CarePlansController {
     return { id };
   }
 
+  @Roles(RoleNames.Admin)
   @Get('broken/:id')
   async broken(@Param('id') id: string): Promise<{ id: string }> {
     // A write the store refuses: the request must fail rather than answer without a trail.
