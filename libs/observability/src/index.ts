@@ -9,7 +9,7 @@ export * from './logging/pii-redact-paths';
 export * from './logging/logger.options';
 export * from './logging/logging.module';
 export * from './metrics/metrics.registry';
-export * from './metrics/http-metrics.interceptor';
+export * from './metrics/http-metrics';
 export * from './metrics/metrics.module';
 export * from './health/readiness-check';
 export * from './health/run-readiness-checks';

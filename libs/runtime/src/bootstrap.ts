@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { KAFKA_SETTINGS, KafkaSettings, kafkaMicroserviceOptions } from '@careloop/messaging';
+import { HttpMetrics } from '@careloop/observability';
 import { Logger } from 'nestjs-pino';
 import { createValidationPipe } from './http/validation.pipe';
 
@@ -24,6 +25,7 @@ export function createFastifyAdapter(): FastifyAdapter {
  */
 export async function configureApp(app: NestFastifyApplication, description: ServiceDescription): Promise<void> {
   app.useLogger(app.get(Logger));
+  app.get(HttpMetrics).install(app.getHttpAdapter().getInstance());
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

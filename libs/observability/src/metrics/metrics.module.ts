@@ -1,7 +1,6 @@
 import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { ENV } from '../config/env.token';
-import { HttpMetricsInterceptor } from './http-metrics.interceptor';
+import { HttpMetrics } from './http-metrics';
 import { METRICS_OPTIONS, MetricsOptions, MetricsRegistry } from './metrics.registry';
 
 interface EnvWithServiceName {
@@ -26,8 +25,8 @@ const registryProvider: Provider = {
  */
 @Global()
 @Module({
-  providers: [registryProvider, HttpMetricsInterceptor, { provide: APP_INTERCEPTOR, useExisting: HttpMetricsInterceptor }],
-  exports: [MetricsRegistry, HttpMetricsInterceptor],
+  providers: [registryProvider, HttpMetrics],
+  exports: [MetricsRegistry, HttpMetrics],
 })
 export class MetricsModule {
   static forRoot(options: MetricsOptions): DynamicModule {

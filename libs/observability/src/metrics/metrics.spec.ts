@@ -1,8 +1,8 @@
-import { Controller, Get, Global, HttpCode, Module, NotFoundException, Param, Post } from '@nestjs/common';
+import { CanActivate, Controller, Get, Global, HttpCode, Module, NotFoundException, Param, Post, UnauthorizedException, UseGuards } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { ENV } from '../config/env.token';
-import { HTTP_DURATION_METRIC } from './http-metrics.interceptor';
+import { HTTP_DURATION_METRIC, HttpMetrics } from './http-metrics';
 import { MetricsModule } from './metrics.module';
 import { MetricsRegistry } from './metrics.registry';
 
@@ -36,6 +36,12 @@ describe('MetricsRegistry', () => {
   });
 });
 
+class RefuseAll implements CanActivate {
+  canActivate(): boolean {
+    throw new UnauthorizedException();
+  }
+}
+
 @Controller('clients')
 class ClientsController {
   @Get(':id')
@@ -49,9 +55,15 @@ class ClientsController {
   create(): { ok: true } {
     return { ok: true };
   }
+
+  @Get(':id/secret')
+  @UseGuards(RefuseAll)
+  secret(): { ok: true } {
+    return { ok: true };
+  }
 }
 
-describe('HttpMetricsInterceptor on Fastify', () => {
+describe('HttpMetrics on Fastify', () => {
   let app: NestFastifyApplication;
   let metrics: MetricsRegistry;
 
@@ -61,6 +73,7 @@ describe('HttpMetricsInterceptor on Fastify', () => {
       controllers: [ClientsController],
     }).compile();
     app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false });
+    app.get(HttpMetrics).install(app.getHttpAdapter().getInstance());
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
     metrics = app.get(MetricsRegistry);
@@ -70,17 +83,24 @@ describe('HttpMetricsInterceptor on Fastify', () => {
     await app.close();
   });
 
-  it('records the route template and final status, never the raw URL', async () => {
+  it('records the route template and final status of every request, never the raw URL', async () => {
     await app.inject({ method: 'GET', url: '/clients/client-0001' });
     await app.inject({ method: 'GET', url: '/clients/client-0002?name=fake' });
     await app.inject({ method: 'GET', url: '/clients/missing-0001' });
     await app.inject({ method: 'POST', url: '/clients' });
+    await app.inject({ method: 'GET', url: '/clients/client-0003/secret' });
+    await app.inject({ method: 'GET', url: '/no-such-route/client-0004' });
     const text = await metrics.metrics();
     const count = (labels: string): string | undefined =>
       text.split('\n').find((l) => l.startsWith(`${HTTP_DURATION_METRIC}_count{service="intake",${labels}}`));
     expect(count('method="GET",route="/clients/:id",status_code="200"')).toMatch(/ 2$/);
     expect(count('method="GET",route="/clients/:id",status_code="404"')).toMatch(/ 1$/);
     expect(count('method="POST",route="/clients",status_code="202"')).toMatch(/ 1$/);
+    // Refused by a guard and matched by no route: counted as well, still without ids.
+    expect(count('method="GET",route="/clients/:id/secret",status_code="401"')).toMatch(/ 1$/);
+    expect(count('method="GET",route="unmatched",status_code="404"')).toMatch(/ 1$/);
+    expect(text).not.toContain('client-0003');
+    expect(text).not.toContain('client-0004');
     expect(text).not.toContain('client-0001');
     expect(text).not.toContain('fake');
   });
