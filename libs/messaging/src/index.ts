@@ -11,3 +11,4 @@ export * from './outbox/event-factory';
 export * from './outbox/outbox-relay.service';
 export * from './outbox/outbox.schema';
 export * from './worker/polling-loop';
+export * from './consumer/dead-letter-replayer';

@@ -43,6 +43,8 @@ export const ProbeEffectSchema = SchemaFactory.createForClass(ProbeEffect);
 @Injectable()
 export class ProbeAttempts {
   readonly byProbe = new Map<string, number>();
+  /** Probes whose 'fail' behaviour has been fixed (as an operator would fix a bug before replaying dead letters). */
+  readonly healed = new Set<string>();
 }
 
 @Controller()
@@ -58,7 +60,7 @@ export class ProbeEventsController {
     await this.consumer.handle(context, BackboneProbed, 'probe-handler', async (event) => {
       const { probeId, behaviour } = event.data;
       this.attempts.byProbe.set(probeId, (this.attempts.byProbe.get(probeId) ?? 0) + 1);
-      if (behaviour === 'fail') throw new Error('probe handler failure');
+      if (behaviour === 'fail' && !this.attempts.healed.has(probeId)) throw new Error('probe handler failure');
       if (behaviour === 'unprocessable') throw new UnprocessableEventError('probe cannot be processed', 'probe-unprocessable');
       await this.effects.updateOne(
         { tenantId: event.tenantid, _id: probeId },

@@ -3,7 +3,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { deadLetterTopicOf, decodeEvent, fromKafkaRecord } from '@careloop/contracts';
-import { DLQ_HEADERS, EventFactory, OutboxRelay, topicName } from '@careloop/messaging';
+import { DLQ_HEADERS, DeadLetterReplayer, EventFactory, OutboxRelay, topicName } from '@careloop/messaging';
 import { Model } from 'mongoose';
 import { Producer } from 'kafkajs';
 import { TestApp, startTestApp } from '../test-app';
@@ -146,6 +146,31 @@ describe('event backbone against the real broker and database', () => {
     expect(testApp.app.get(ProbeAttempts).byProbe.get(probeId)).toBe(3);
     expect(dead.headers['ce_type']).toBe('careloop.intake.BackboneProbed.v1');
   });
+
+  it('lists dead letters without their payload and replays one to its topic once the cause is fixed', async () => {
+    const { probeId, eventId } = await writeProbe('fail');
+    await eventually(() => expect(recordsFor(DLQ, probeId)).toHaveLength(1));
+    const replayer = new DeadLetterReplayer(testKafka(), process.env['KAFKA_TOPIC_PREFIX'] ?? '');
+
+    const letter = (await replayer.list(BackboneProbed.topic)).find((l) => l.key === probeId);
+    expect(letter).toMatchObject({ eventId, handler: 'probe-handler', reason: 'Error', eventType: BackboneProbed.type });
+    expect(JSON.stringify(letter)).not.toContain('behaviour');
+
+    testApp.app.get(ProbeAttempts).healed.add(probeId);
+    expect(await replayer.replay(BackboneProbed.topic, [letter?.dlqOffset as string])).toBe(1);
+    await eventually(async () => expect((await effects.findOne({ tenantId: TENANT, _id: probeId }).lean())?.handled).toBe(1));
+    const replayed = recordsFor(TOPIC, probeId);
+    expect(replayed).toHaveLength(2);
+    expect(replayed[1].headers['ce_id']).toBe(eventId);
+    expect(replayed[1].headers[DLQ_HEADERS.reason]).toBeUndefined();
+
+    // Replaying again has no second effect: the event id is in the inbox now.
+    await replayer.replay(BackboneProbed.topic, [letter?.dlqOffset as string]);
+    await eventually(() => expect(recordsFor(TOPIC, probeId)).toHaveLength(3));
+    const { probeId: marker } = await writeProbe();
+    await eventually(async () => expect((await effects.findOne({ tenantId: TENANT, _id: marker }).lean())?.handled).toBe(1));
+    expect((await effects.findOne({ tenantId: TENANT, _id: probeId }).lean())?.handled).toBe(1);
+  }, 90_000);
 
   it('dead-letters an unprocessable event at once, with its safe reason', async () => {
     const { probeId } = await writeProbe('unprocessable');
